@@ -4,7 +4,7 @@ import itertools
 
 import pytest
 
-from clients.models import AccountExecutive
+from clients.models import AccountExecutive, ClientContact
 from clients.services import add_client_user, open_client
 
 PASSWORD = "a-long-test-password"
@@ -16,10 +16,29 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+def add_complete_contacts(client):
+    """Give ``client`` the contacts the first-login form asks for."""
+    kinds = ClientContact.Kind
+    contacts = [
+        (kinds.ADMINISTRATIVE, "Admin Istrativo", "administracion@example.com"),
+        (kinds.TECHNICAL, "Técnico Uno", "tecnico1@example.com"),
+        (kinds.TECHNICAL, "Técnica Dos", ""),
+    ]
+    for order, (kind, name, email) in enumerate(contacts):
+        ClientContact.objects.create(
+            client=client, kind=kind, name=name, email=email, sort_order=order
+        )
+
+
 @pytest.fixture
 def make_client(db):
-    def make(name=None, **kwargs):
-        return open_client(name=name or f"Empresa {next(_numbers)}", **kwargs)
+    """Open a client; its contacts are complete unless ``with_contacts=False``."""
+
+    def make(name=None, with_contacts=True, **kwargs):
+        client = open_client(name=name or f"Empresa {next(_numbers)}", **kwargs)
+        if with_contacts:
+            add_complete_contacts(client)
+        return client
 
     return make
 

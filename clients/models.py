@@ -7,7 +7,10 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Collection, Page
+from wagtail.models import Collection, Orderable, Page
+
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 
 from .blocks import ReportBlock, ServiceBlock
 from .forms import ClientAdminForm
@@ -37,7 +40,7 @@ class AccountExecutive(models.Model):
         return f"tel:{'+' if self.phone.strip().startswith('+') else ''}{digits}"
 
 
-class Client(models.Model):
+class Client(ClusterableModel):
     """A client company, with the group, collection and pages that keep it apart."""
 
     name = models.CharField(_("company name"), max_length=200, unique=True)
@@ -93,6 +96,28 @@ class Client(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class ClientContact(Orderable):
+    """A contact person of a client company, collected at its users' first login."""
+
+    class Kind(models.TextChoices):
+        ADMINISTRATIVE = "administrative", _("administrative")
+        TECHNICAL = "technical", _("technical")
+
+    client = ParentalKey(Client, on_delete=models.CASCADE, related_name="contacts")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    name = models.CharField(_("name and surname"), max_length=200)
+    email = models.EmailField(_("e-mail"), blank=True)
+
+    panels = [FieldPanel("kind"), FieldPanel("name"), FieldPanel("email")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+
+    def __str__(self):
+        return f"{self.name} ({self.get_kind_display()})"
 
 
 class ClientMembership(models.Model):
