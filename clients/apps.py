@@ -14,3 +14,12 @@ class ClientsConfig(AppConfig):
         from .roles import grant_editor_permissions
 
         post_migrate.connect(grant_editor_permissions, sender=self)
+
+        from django.db.models.signals import pre_save
+
+        from wagtail.signals import pre_page_move
+
+        from .containment import refuse_escaping_aliases, refuse_escaping_moves
+
+        pre_page_move.connect(refuse_escaping_moves)
+        pre_save.connect(refuse_escaping_aliases)

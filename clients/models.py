@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Collection, Orderable, Page
+from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -212,6 +213,10 @@ class ServicesPage(ClientSectionPage):
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("services")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("services"),
+    ]
 
     class Meta:
         verbose_name = _("services page")
@@ -226,6 +231,10 @@ class ProjectReportsPage(ClientSectionPage):
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("reports")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("reports"),
+    ]
 
     class Meta:
         verbose_name = _("project reports page")

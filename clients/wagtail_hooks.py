@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.http import Http404
+from django.shortcuts import redirect
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -8,6 +9,7 @@ from wagtail import hooks
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
+from . import containment
 from .access import check_page_access
 from .models import AccountExecutive, Client
 from .services import adopt_page_documents
@@ -42,6 +44,24 @@ def hide_restricted_documents_from_logged_in_users(document, request):
     for restriction in document.collection.get_view_restrictions():
         if not restriction.accept_request(request):
             raise Http404
+
+
+def refuse_in_admin(request, page):
+    messages.error(request, containment.REFUSAL)
+    return redirect("wagtailadmin_explore", page.get_parent().pk)
+
+
+@hooks.register("before_copy_page")
+def keep_client_pages_from_being_copied(request, page):
+    """Covers the admin's copy view, which also creates aliases."""
+    if not containment.may_copy(page):
+        return refuse_in_admin(request, page)
+
+
+@hooks.register("before_move_page")
+def keep_client_pages_in_their_area(request, page, destination):
+    if not containment.may_move(page, destination):
+        return refuse_in_admin(request, page)
 
 
 @hooks.register("after_create_page")

@@ -1,3 +1,6 @@
+import time
+
+from django.conf import settings
 from django.contrib.auth.middleware import LoginRequiredMiddleware
 
 
@@ -15,3 +18,25 @@ class SiteLoginRequiredMiddleware(LoginRequiredMiddleware):
         if request.path_info.startswith(self.open_prefixes):
             return None
         return super().process_view(request, view_func, view_args, view_kwargs)
+
+
+class IdleSessionMiddleware:
+    """End sessions after ``SESSION_COOKIE_AGE`` seconds without a request.
+
+    Saving the session on every request would make the expiry exact but costs a
+    write per request; refreshing it every ``SESSION_REFRESH_SECONDS`` keeps the
+    idle timeout within that margin for a write every few minutes.
+    """
+
+    stamp_key = "_refreshed_at"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            now = int(time.time())
+            refreshed_at = request.session.get(self.stamp_key, 0)
+            if now - refreshed_at >= settings.SESSION_REFRESH_SECONDS:
+                request.session[self.stamp_key] = now
+        return self.get_response(request)

@@ -15,6 +15,7 @@ urlpatterns = [
         cache_control(private=True)(serve_document),
     ),
     path("documents/", include(wagtaildocs_urls)),
+    path("buscar/", include("search.urls")),
     path("", include("clients.urls")),
 ]
 
