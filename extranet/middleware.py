@@ -2,6 +2,7 @@ import time
 
 from django.conf import settings
 from django.contrib.auth.middleware import LoginRequiredMiddleware
+from django.utils import translation
 
 
 class SiteLoginRequiredMiddleware(LoginRequiredMiddleware):
@@ -40,3 +41,28 @@ class IdleSessionMiddleware:
             if now - refreshed_at >= settings.SESSION_REFRESH_SECONDS:
                 request.session[self.stamp_key] = now
         return self.get_response(request)
+
+
+class SiteLanguageMiddleware:
+    """Speak the site's language unless the visitor chose another one.
+
+    Django's LocaleMiddleware follows the browser's Accept-Language, which would show
+    an English page to a client whose browser happens to be in English; the customer
+    wants the Spanish texts by default. The choice made with the footer's language
+    switch (Django's ``set_language`` view) is kept in a cookie.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        language = settings.LANGUAGE_CODE
+        if chosen and translation.check_for_language(chosen):
+            language = translation.get_supported_language_variant(chosen)
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()
+
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
+        return response

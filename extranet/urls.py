@@ -1,5 +1,7 @@
 from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.views.i18n import set_language
 from django.views.decorators.cache import cache_control
 
 from wagtail import urls as wagtail_urls
@@ -16,6 +18,8 @@ urlpatterns = [
     ),
     path("documents/", include(wagtaildocs_urls)),
     path("buscar/", include("search.urls")),
+    # The language switch works on the login page too.
+    path("idioma/", login_not_required(set_language), name="set_language"),
     path("", include("clients.urls")),
 ]
 

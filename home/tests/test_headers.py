@@ -46,3 +46,20 @@ def test_session_ends_after_eight_idle_hours_and_activity_extends_it(client, acm
         response = client.get("/")
         assert response.status_code == 302
         assert response["Location"].startswith("/ingresar/")
+
+
+def test_spanish_by_default_even_for_an_english_browser(client, acme_user):
+    login(client, acme_user)
+
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+
+    assert "Conocé el detalle de los servicios contratados por tu empresa" in page
+
+
+def test_the_footer_switches_to_english_and_back(client, acme_user):
+    response = client.post("/idioma/", {"language": "en", "next": "/ingresar/"})
+    assert response.status_code == 302
+    assert "Log in to your extranet" in client.get("/ingresar/").content.decode()
+
+    client.post("/idioma/", {"language": "es-ar", "next": "/ingresar/"})
+    assert "Ingresá a tu extranet" in client.get("/ingresar/").content.decode()
