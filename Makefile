@@ -25,6 +25,8 @@ run: $(VENV)/.runtime
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.dev
+	@[ -n "$$CHROMIUM_PATH" ] || command -v chromium >/dev/null 2>&1 || \
+		echo "Browser tests skipped: Chromium is not installed (apt-get install chromium)."
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.dev
