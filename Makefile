@@ -41,3 +41,9 @@ format: $(VENV)/.dev
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media .test-media staticfiles
+
+# Seeds PostgreSQL (DATABASE_URL's server, databases extranet_bench and
+# extranet_bench_10), serves with gunicorn and drives every page with wrk.
+bench: $(VENV)/.dev
+	@command -v wrk >/dev/null 2>&1 || { echo "make bench needs wrk (apt-get install wrk)"; exit 1; }
+	$(PY) -m extranet.bench.run $(BENCH_ARGS)
