@@ -1,4 +1,4 @@
-"""``make bench``: seed, serve with gunicorn on PostgreSQL, drive with wrk, print figures.
+"""``make bench``: seed, serve with gunicorn on PostgreSQL, drive with wrk, print.
 
 Every throughput figure is also given as a ratio to a bare Django view measured in the
 same run, so that the figures speak of this code, not of the machine.
@@ -130,9 +130,8 @@ def main():
     from extranet.bench.scenarios import SCENARIOS, accounts
 
     small_url = arguments.database + "_10"
-    print(
-        f"Seeding 10 clients ({small_url}) and {arguments.clients} ({arguments.database})"
-    )
+    print(f"Seeding 10 clients ({small_url})")
+    print(f"Seeding {arguments.clients} clients ({arguments.database})")
     run(
         PYTHON,
         "manage.py",
@@ -205,9 +204,10 @@ def report(results, queries_small, queries_large, clients):
     for name, figures in results.items():
         small = queries_small.get(name, {}).get("queries", "")
         large = queries_large.get(name, {}).get("queries", "")
+        ratio = figures["rps"] / bare
         print(
             f"{name:<24}{figures['rps']:>9.1f}{figures['p50']:>10}{figures['p99']:>10}"
-            f"{figures['rps'] / bare:>9.2f}{small!s:>12}{large!s:>14}{figures['errors']:>13}"
+            f"{ratio:>9.2f}{small!s:>12}{large!s:>14}{figures['errors']:>13}"
         )
 
 
