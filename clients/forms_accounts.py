@@ -68,7 +68,7 @@ class ContactsForm(forms.Form):
                 required=False,
             ),
             technical_field_name(number, "email"): forms.EmailField(
-                label=_("E-mail of technical contact %(number)s (optional)")
+                label=_("E-mail of technical contact %(number)s")
                 % {"number": number},
                 required=False,
             ),

@@ -22,7 +22,7 @@ class InvitationTokenGenerator(PasswordResetTokenGenerator):
     def _make_hash_value(self, user, timestamp):
         membership = getattr(user, "client_membership", None)
         invited_at = membership.invited_at if membership else None
-        invited = "" if invited_at is None else int(invited_at.timestamp())
+        invited = "" if invited_at is None else f"{invited_at.timestamp():.6f}"
         return f"{super()._make_hash_value(user, timestamp)}{invited}"
 
     def check_token(self, user, token):
@@ -35,7 +35,7 @@ class InvitationTokenGenerator(PasswordResetTokenGenerator):
             return False
 
         age = self._num_seconds(self._now()) - timestamp
-        if age < 0 or age > self.max_age_seconds:
+        if age > self.max_age_seconds:
             return False
         return any(
             constant_time_compare(
