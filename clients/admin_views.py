@@ -85,7 +85,7 @@ class AddClientUserView(ClientStaffMixin, FormView):
                 added_by=self.request.user,
             )
         except ClientError as error:
-            form.add_error(None, str(error))
+            messages.error(self.request, str(error))
             return self.form_invalid(form)
 
         if temporary:

@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.password_validation import validate_password
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
@@ -205,10 +206,23 @@ class ClientUserAdminForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("access") == self.TEMPORARY_PASSWORD and not cleaned.get(
-            "password"
-        ):
+        if cleaned.get("access") != self.TEMPORARY_PASSWORD:
+            return cleaned
+        if not cleaned.get("password"):
             self.add_error("password", _("Enter the temporary password."))
+            return cleaned
+
+        # Django's validators, with the user as it will be, to compare names too.
+        future_user = get_user_model()(
+            username=cleaned.get("email", ""),
+            email=cleaned.get("email", ""),
+            first_name=cleaned.get("first_name", ""),
+            last_name=cleaned.get("last_name", ""),
+        )
+        try:
+            validate_password(cleaned["password"], future_user)
+        except forms.ValidationError as error:
+            self.add_error("password", error)
         return cleaned
 
 
