@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from .tokens import invitation_token_generator
 
 #: Session key set at login while the user still has a temporary password.
-MUST_CHANGE_PASSWORD = "clients_must_change_password"
+MUST_CHANGE_PASSWORD = "clients_must_change_password"  # noqa: S105 (a key, not a secret)
 
 STATE_LABELS = {
     "invited": _("invited, no password yet"),

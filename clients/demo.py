@@ -64,7 +64,11 @@ DEMO_CLIENTS = [
         "user": ("ana.perez@andeslogistica.com.ar", "Ana", "Pérez"),
         "password": "andes-demo-2026",
         "contacts": [
-            ("administrative", "Carolina Méndez", "administracion@andeslogistica.com.ar"),
+            (
+                "administrative",
+                "Carolina Méndez",
+                "administracion@andeslogistica.com.ar",
+            ),
             ("technical", "Diego Fernández", "sistemas@andeslogistica.com.ar"),
             ("technical", "Lucía Romero", ""),
         ],

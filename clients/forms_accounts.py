@@ -69,8 +69,7 @@ class ContactsForm(forms.Form):
                 required=False,
             ),
             technical_field_name(number, "email"): forms.EmailField(
-                label=_("E-mail of technical contact %(number)s")
-                % {"number": number},
+                label=_("E-mail of technical contact %(number)s") % {"number": number},
                 required=False,
             ),
         }
@@ -175,7 +174,7 @@ class ClientUserAdminForm(forms.Form):
     """Staff add a user to a client: by invitation, or with a temporary password."""
 
     INVITE = "invite"
-    TEMPORARY_PASSWORD = "temporary_password"
+    TEMPORARY_PASSWORD = "temporary_password"  # noqa: S105 (a choice value)
 
     first_name = forms.CharField(label=_("First name"), max_length=150)
     last_name = forms.CharField(label=_("Last name"), max_length=150)

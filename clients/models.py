@@ -192,7 +192,7 @@ def password_fingerprint(user) -> str:
 
 @register_setting(icon="mail")
 class ContactSettings(BaseSiteSetting):
-    """The general contact that the home's card shows where a client has no executive."""
+    """The general contact that the home card shows where a client has no executive."""
 
     name = models.CharField(_("name"), max_length=200, default="Nextvision")
     phone = models.CharField(_("phone"), max_length=50, blank=True)

@@ -34,9 +34,7 @@ class ClientPeoplePanel(Panel):
                         for membership in memberships
                     ],
                     "contacts": client.contacts.all(),
-                    "add_user_url": reverse(
-                        "clients_admin:add_user", args=[client.pk]
-                    ),
+                    "add_user_url": reverse("clients_admin:add_user", args=[client.pk]),
                 }
             )
             return context

@@ -43,7 +43,9 @@ def _remember_active_state(sender, instance, update_fields=None, **kwargs):
         instance._was_active = None
         return
     instance._was_active = (
-        sender.objects.filter(pk=instance.pk).values_list("is_active", flat=True).first()
+        sender.objects.filter(pk=instance.pk)
+        .values_list("is_active", flat=True)
+        .first()
     )
 
 

@@ -111,9 +111,11 @@ class InvitationView(View):
     def get_user(self, uidb64, token):
         try:
             pk = force_str(urlsafe_base64_decode(uidb64))
-            user = get_user_model().objects.select_related(
-                "client_membership__client"
-            ).get(pk=pk, is_active=True)
+            user = (
+                get_user_model()
+                .objects.select_related("client_membership__client")
+                .get(pk=pk, is_active=True)
+            )
         except (ValueError, OverflowError, get_user_model().DoesNotExist):
             return None
 
@@ -161,9 +163,7 @@ class MyCompanyView(ClientUserMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        users = get_user_model().objects.filter(
-            client_membership__client=self.company
-        )
+        users = get_user_model().objects.filter(client_membership__client=self.company)
         context.update(
             {
                 "company": self.company,

@@ -82,10 +82,14 @@ def register_client_user_urls():
 @hooks.register("register_log_actions")
 def register_account_log_actions(actions):
     actions.register_action(
-        "clients.invitation_sent", gettext_lazy("Send invitation"), gettext_lazy("Invitation sent")
+        "clients.invitation_sent",
+        gettext_lazy("Send invitation"),
+        gettext_lazy("Invitation sent"),
     )
     actions.register_action(
-        "clients.password_set", gettext_lazy("Set password"), gettext_lazy("Password set")
+        "clients.password_set",
+        gettext_lazy("Set password"),
+        gettext_lazy("Password set"),
     )
     actions.register_action(
         "clients.contacts_changed",

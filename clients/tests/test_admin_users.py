@@ -37,9 +37,7 @@ def test_client_edit_page_lists_users_and_links_to_add_one(
     assert add_url(acme) in page
 
 
-def test_staff_add_a_user_with_an_invitation_by_default(
-    client, editor, acme, settings
-):
+def test_staff_add_a_user_with_an_invitation_by_default(client, editor, acme, settings):
     use_anymail(settings)
     client.force_login(editor)
 
@@ -134,7 +132,9 @@ def test_resend_is_refused_for_a_user_who_set_a_password(
 def test_user_pages_of_the_admin_check_who_asks(
     client, acme, acme_user, globex_user, editor
 ):
-    resend = f"/admin/clients/client/{acme.pk}/users/{globex_user.pk}/resend-invitation/"
+    resend = (
+        f"/admin/clients/client/{acme.pk}/users/{globex_user.pk}/resend-invitation/"
+    )
 
     assert client.get(add_url(acme))["Location"].startswith("/admin/login/")
     login(client, acme_user)

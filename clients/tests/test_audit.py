@@ -92,6 +92,8 @@ def test_actions_have_spanish_labels_and_show_in_the_site_history(
         labels = [str(label) for _action, label in registry.get_choices()]
     history = client.get("/admin/reports/site-history/").content.decode()
 
-    assert {"Enviar invitación", "Elegir contraseña", "Cambiar contactos"} <= set(labels)
+    assert {"Enviar invitación", "Elegir contraseña", "Cambiar contactos"} <= set(
+        labels
+    )
     assert "Desactivar usuario" in labels
     assert "Invitación enviada" in history

@@ -11,7 +11,10 @@ def test_card_shows_the_account_executive(client, acme, acme_user):
 
     assert "Su ejecutivo de cuentas es:" in page and "Laura Giménez" in page
     assert 'Teléfono de contacto: <a href="tel:+541155550101">' in page
-    assert '<a class="button button--secondary" href="mailto:laura@nextvision.com">' in page
+    assert (
+        '<a class="button button--secondary" href="mailto:laura@nextvision.com">'
+        in page
+    )
     assert "Envíe mail por consulta" in page
 
 
@@ -45,7 +48,11 @@ def test_general_contact_is_edited_in_the_admin_settings(client, superuser):
 
     response = client.post(
         f"/admin/settings/clients/contactsettings/{site.pk}/",
-        {"name": "Atención a clientes", "phone": "+54 11 4000-0000", "email": "a@b.com"},
+        {
+            "name": "Atención a clientes",
+            "phone": "+54 11 4000-0000",
+            "email": "a@b.com",
+        },
     )
 
     assert response.status_code == 302

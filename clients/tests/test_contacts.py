@@ -32,7 +32,9 @@ def initech_user(initech, make_user):
 
 def saved(company):
     return list(
-        ClientContact.objects.filter(client=company).values_list("kind", "name", "email")
+        ClientContact.objects.filter(client=company).values_list(
+            "kind", "name", "email"
+        )
     )
 
 

@@ -35,7 +35,9 @@ def test_users_of_a_deactivated_client_cannot_log_in_on_either_door(
     acme.is_active = False
     acme.save()
 
-    front = client.post("/ingresar/", {"username": acme_user.email, "password": PASSWORD})
+    front = client.post(
+        "/ingresar/", {"username": acme_user.email, "password": PASSWORD}
+    )
     assert front.status_code == 200
     assert "no está activo" in front.content.decode()
 

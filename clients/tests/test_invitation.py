@@ -52,9 +52,14 @@ def test_invitation_link_sets_the_password_logs_in_and_asks_for_contacts(
     response = accept(client, path)
 
     assert page.status_code == 200
-    assert "Elegí la contraseña de carla.suarez@initech.example" in page.content.decode()
+    assert (
+        "Elegí la contraseña de carla.suarez@initech.example" in page.content.decode()
+    )
     assert response.status_code == 302 and response["Location"] == "/"
     assert client.get("/")["Location"] == "/mi-empresa/contactos/"
+    welcome = "Tu contraseña quedó guardada"
+    assert welcome in client.get("/mi-empresa/contactos/").content.decode()
+    assert welcome not in client.get("/mi-empresa/contactos/").content.decode()
     invited.refresh_from_db()
     assert invited.check_password(NEW_PASSWORD)
 
@@ -83,7 +88,11 @@ def test_invitation_link_expires_after_the_configured_days(
     company = make_client(with_contacts=False)
     with time_machine.travel(datetime.datetime(2026, 12, 1, 12), tick=False):
         add_client_user(
-            client=company, email="a@b.example", first_name="A", last_name="B", invite=True
+            client=company,
+            email="a@b.example",
+            first_name="A",
+            last_name="B",
+            invite=True,
         )
     path = link_in(only_message())
 

@@ -23,9 +23,11 @@ def test_reset_says_the_same_for_known_and_unknown_emails(client, acme_user, set
     known = ask_reset(client, acme_user.email)
     unknown = ask_reset(client, "nadie@acme.example")
 
-    assert known.redirect_chain == unknown.redirect_chain == [
-        ("/contrasena/enviada/", 302)
-    ]
+    assert (
+        known.redirect_chain
+        == unknown.redirect_chain
+        == [("/contrasena/enviada/", 302)]
+    )
     assert known.content == unknown.content
     assert "Si la dirección corresponde a una cuenta" in known.content.decode()
     assert len(mail.outbox) == 1
@@ -44,7 +46,9 @@ def test_reset_email_is_spanish_and_its_link_sets_a_new_password(
         form.redirect_chain[-1][0], {"new_password1": NEW, "new_password2": NEW}
     )
 
-    assert message.subject == "Elegí una contraseña nueva para la extranet de Nextvision"
+    assert (
+        message.subject == "Elegí una contraseña nueva para la extranet de Nextvision"
+    )
     assert "Alguien pidió restablecer la contraseña" in message.body
     assert message.anymail_test_params["tags"] == ["password-reset"]
     assert done["Location"] == "/contrasena/lista/"

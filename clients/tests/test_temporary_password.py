@@ -71,9 +71,7 @@ def test_staff_with_a_temporary_password_changes_it_before_the_admin(client, edi
         "/admin/login/", {"username": editor.email, "password": "a-long-test-password"}
     )
     blocked = client.get("/admin/")
-    changed = change(
-        client, old="a-long-test-password", next_url="/admin/"
-    )
+    changed = change(client, old="a-long-test-password", next_url="/admin/")
 
     assert blocked["Location"] == "/cuenta/contrasena/?next=%2Fadmin%2F"
     assert changed["Location"] == "/admin/"
