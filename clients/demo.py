@@ -18,7 +18,13 @@ from fpdf import FPDF
 
 from home.models import HomePage, SharedPage
 
-from .models import AccountExecutive, Client, ProjectReportsPage, ServicesPage
+from .models import (
+    AccountExecutive,
+    Client,
+    ClientContact,
+    ProjectReportsPage,
+    ServicesPage,
+)
 from .roles import EDITORS_GROUP
 from .services import add_client_user, open_client
 
@@ -57,6 +63,15 @@ DEMO_CLIENTS = [
         "has_project_reports": True,
         "user": ("ana.perez@andeslogistica.com.ar", "Ana", "Pérez"),
         "password": "andes-demo-2026",
+        "contacts": [
+            (
+                "administrative",
+                "Carolina Méndez",
+                "administracion@andeslogistica.com.ar",
+            ),
+            ("technical", "Diego Fernández", "sistemas@andeslogistica.com.ar"),
+            ("technical", "Lucía Romero", ""),
+        ],
         "services": [
             ("Mesa de ayuda 8x5", "Soporte a usuarios en horario hábil."),
             ("Monitoreo de servidores", "Monitoreo 24x7 de 12 servidores."),
@@ -67,6 +82,8 @@ DEMO_CLIENTS = [
         "has_project_reports": False,
         "user": ("martin.lopez@pampaseguros.com.ar", "Martín", "López"),
         "password": "pampa-demo-2026",
+        # No contacts: its user sees the first-login contacts form.
+        "contacts": [],
         "services": [
             ("Backup gestionado", "Copias diarias con retención de 30 días."),
             ("Soporte de red", "Administración de la red de 3 sucursales."),
@@ -138,6 +155,7 @@ def load_demo_data() -> list[tuple[str, str, str | None]]:
             has_project_reports=spec["has_project_reports"],
         )
         _fill_services(client, spec["services"])
+        _fill_contacts(client, spec["contacts"])
         if client.has_project_reports:
             _fill_reports(client)
 
@@ -183,6 +201,16 @@ def _fill_services(client: Client, services: list[tuple[str, str]]) -> None:
         )
     page.services = blocks
     page.save_revision().publish()
+
+
+def _fill_contacts(client: Client, contacts: list[tuple[str, str, str]]) -> None:
+    if not contacts or client.contacts.exists():
+        return
+
+    for order, (kind, name, email) in enumerate(contacts):
+        ClientContact.objects.create(
+            client=client, kind=kind, name=name, email=email, sort_order=order
+        )
 
 
 def _fill_reports(client: Client) -> None:

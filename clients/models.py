@@ -2,10 +2,12 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models
 from django.http import Http404
+from django.utils.crypto import salted_hmac
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Collection, Orderable, Page
 from wagtail.search import index
@@ -15,6 +17,13 @@ from modelcluster.models import ClusterableModel
 
 from .blocks import ReportBlock, ServiceBlock
 from .forms import ClientAdminForm
+from .panels import ClientPeoplePanel
+
+
+def tel_uri(phone: str) -> str:
+    """Return ``phone`` as a ``tel:`` URI: a leading plus and the digits."""
+    digits = "".join(char for char in phone if char.isdigit())
+    return f"tel:{'+' if phone.strip().startswith('+') else ''}{digits}"
 
 
 class AccountExecutive(models.Model):
@@ -36,9 +45,7 @@ class AccountExecutive(models.Model):
 
     @property
     def phone_uri(self) -> str:
-        """The phone as a ``tel:`` URI: a leading plus and the digits."""
-        digits = "".join(char for char in self.phone if char.isdigit())
-        return f"tel:{'+' if self.phone.strip().startswith('+') else ''}{digits}"
+        return tel_uri(self.phone)
 
 
 class Client(ClusterableModel):
@@ -88,6 +95,7 @@ class Client(ClusterableModel):
         FieldPanel("account_executive"),
         FieldPanel("has_project_reports"),
         FieldPanel("is_active"),
+        ClientPeoplePanel(heading=_("Users and contacts")),
     ]
 
     class Meta:
@@ -133,6 +141,8 @@ class ClientMembership(models.Model):
         Client, on_delete=models.CASCADE, related_name="memberships"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    #: When the last invitation went out; a new one makes the older links useless.
+    invited_at = models.DateTimeField(_("invited at"), null=True, editable=False)
 
     class Meta:
         verbose_name = _("client user")
@@ -140,6 +150,66 @@ class ClientMembership(models.Model):
 
     def __str__(self):
         return f"{self.user} ({self.client})"
+
+
+class TemporaryPassword(models.Model):
+    """Marks a password that staff set and its owner must change at first login.
+
+    It holds a fingerprint of the password hash it was set for, so any change of
+    password, through whatever view, ends the requirement without a hook.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="temporary_password",
+    )
+    fingerprint = models.CharField(max_length=64, editable=False)
+    set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("temporary password")
+        verbose_name_plural = _("temporary passwords")
+
+    def __str__(self):
+        return str(self.user)
+
+    def is_current(self) -> bool:
+        """Whether the user still has the password staff set."""
+        return self.fingerprint == password_fingerprint(self.user)
+
+
+def password_fingerprint(user) -> str:
+    """Return a keyed digest of the user's password hash, never the hash itself."""
+    return salted_hmac("clients.TemporaryPassword", user.password).hexdigest()
+
+
+@register_setting(icon="mail")
+class ContactSettings(BaseSiteSetting):
+    """The general contact that the home card shows where a client has no executive."""
+
+    name = models.CharField(_("name"), max_length=200, default="Nextvision")
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    email = models.EmailField(_("e-mail"), default="info@nextvision.com")
+
+    panels = [FieldPanel("name"), FieldPanel("phone"), FieldPanel("email")]
+
+    class Meta:
+        verbose_name = _("general contact")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def phone_uri(self) -> str:
+        return tel_uri(self.phone)
 
 
 class ClientIndexPage(Page):

@@ -7,14 +7,17 @@ they were in.
 
 import logging
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from wagtail.log_actions import log
 from wagtail.models import (
     BaseViewRestriction,
     Collection,
@@ -23,14 +26,20 @@ from wagtail.models import (
     PageViewRestriction,
 )
 
+from .accounts import account_state, invitation_url
+from .contacts import contact_problems
+from .emails import send_templated_email
 from .models import (
     AccountExecutive,
     Client,
+    ClientContact,
     ClientIndexPage,
     ClientMembership,
     ClientPage,
     ProjectReportsPage,
     ServicesPage,
+    TemporaryPassword,
+    password_fingerprint,
 )
 
 logger = logging.getLogger(__name__)
@@ -187,14 +196,24 @@ def add_client_user(
     first_name: str,
     last_name: str,
     password: str | None = None,
+    password_is_temporary: bool = False,
+    invite: bool = False,
+    added_by=None,
 ):
-    """Create a user who belongs to ``client``; without a password it is unusable."""
+    """Create a user who belongs to ``client``.
+
+    Without a password the user cannot log in until they accept an invitation;
+    ``invite`` sends one. A password marked temporary must be changed at the first
+    login.
+    """
     email = email.strip().lower()
     first_name, last_name = first_name.strip(), last_name.strip()
     if not email or "@" not in email:
         raise ClientError(_("Enter a valid e-mail address."))
     if not first_name or not last_name:
         raise ClientError(_("The first and last names are required."))
+    if invite and password:
+        raise ClientError(_("Choose either an invitation or a temporary password."))
 
     user_model = get_user_model()
     taken = user_model.objects.filter(email__iexact=email).exists()
@@ -207,17 +226,117 @@ def add_client_user(
         username=email, email=email, first_name=first_name, last_name=last_name
     )
     if password:
-        try:
-            validate_password(password, user)
-        except ValidationError as error:
-            raise ClientError(" ".join(error.messages)) from error
+        _validate_password(password, user)
         user.set_password(password)
     else:
         user.set_unusable_password()
     user.save()
     ClientMembership.objects.create(user=user, client=client)
+    log(instance=user, action="wagtail.create", user=added_by)
     logger.info("client user added: user=%s client=%s", user.pk, client.pk)
+
+    if password and password_is_temporary:
+        TemporaryPassword.objects.create(
+            user=user, fingerprint=password_fingerprint(user), set_by=added_by
+        )
+    if invite:
+        send_invitation(user=user, sent_by=added_by)
     return user
+
+
+def _validate_password(password: str, user) -> None:
+    try:
+        validate_password(password, user)
+    except ValidationError as error:
+        raise ClientError(" ".join(error.messages)) from error
+
+
+@transaction.atomic
+def send_invitation(*, user, sent_by=None) -> None:
+    """E-mail ``user`` a link to set their password; older links stop working."""
+    if account_state(user) not in ("invited", "temporary"):
+        raise ClientError(
+            _(
+                "%(email)s already set a password: they can use «Forgot your "
+                "password?» on the login page."
+            )
+            % {"email": user.email}
+        )
+    membership = user.client_membership
+    if not membership.client.is_active:
+        raise ClientError(_("The client is deactivated: activate it first."))
+
+    membership.invited_at = timezone.now()
+    membership.save(update_fields=["invited_at"])
+    send_templated_email(
+        to=user.email,
+        template="invitation",
+        context={
+            "user": user,
+            "client": membership.client,
+            "url": invitation_url(user),
+            "days": settings.EXTRANET_INVITATION_DAYS,
+        },
+        tag="invitation",
+    )
+    log(
+        instance=user,
+        action="clients.invitation_sent",
+        user=sent_by,
+        data={"client": membership.client.name},
+    )
+    logger.info("invitation sent: user=%s by=%s", user.pk, getattr(sent_by, "pk", None))
+
+
+@transaction.atomic
+def record_password_set(*, user, how: str) -> None:
+    """Note that ``user`` chose a password (``how``: invitation, change or reset).
+
+    The password itself was saved by Django's form; this ends a temporary password
+    and leaves the trace in the audit log.
+    """
+    TemporaryPassword.objects.filter(user=user).delete()
+    log(instance=user, action="clients.password_set", user=user, data={"how": how})
+    logger.info("password set: user=%s how=%s", user.pk, how)
+
+
+@transaction.atomic
+def save_client_contacts(*, client: Client, contacts: list, changed_by=None) -> None:
+    """Replace ``client``'s contacts with ``contacts``, saved in the order given.
+
+    ``contacts`` are unsaved ``ClientContact`` objects (or anything with ``kind``,
+    ``name`` and ``email``). Refuses a list that leaves the contacts incomplete.
+    """
+    problems = contact_problems(contacts)
+    if problems:
+        raise ClientError(" ".join(str(problem.message) for problem in problems))
+
+    saved = ClientContact.objects.filter(client=client).order_by("sort_order", "pk")
+    before = list(saved.values_list("kind", "name", "email"))
+    saved.delete()
+    ClientContact.objects.bulk_create(
+        ClientContact(
+            client=client,
+            kind=contact.kind,
+            name=contact.name.strip(),
+            email=contact.email.strip().lower(),
+            sort_order=order,
+        )
+        for order, contact in enumerate(contacts)
+    )
+    after = list(saved.values_list("kind", "name", "email"))
+    if after != before:
+        log(
+            instance=client,
+            action="clients.contacts_changed",
+            user=changed_by,
+            data={"contacts": len(after)},
+        )
+        logger.info(
+            "client contacts changed: client=%s by=%s",
+            client.pk,
+            getattr(changed_by, "pk", None),
+        )
 
 
 def client_of_page(page: Page) -> Client | None:

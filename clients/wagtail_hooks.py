@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
+from django.urls import include, path
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -9,7 +10,7 @@ from wagtail import hooks
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
-from . import containment
+from . import admin_views, containment
 from .access import check_page_access
 from .models import AccountExecutive, Client
 from .services import adopt_page_documents
@@ -77,6 +78,53 @@ def keep_client_documents_private(request, page):
             )
             % {"titles": ", ".join(doc.title for doc in foreign)},
         )
+
+
+@hooks.register("register_admin_urls")
+def register_client_user_urls():
+    urls = [
+        path("add/", admin_views.AddClientUserView.as_view(), name="add_user"),
+        path(
+            "<int:user_pk>/resend-invitation/",
+            admin_views.ResendInvitationView.as_view(),
+            name="resend_invitation",
+        ),
+    ]
+    return [
+        path(
+            "clients/client/<int:client_pk>/users/",
+            include((urls, "clients_admin")),
+        )
+    ]
+
+
+@hooks.register("register_log_actions")
+def register_account_log_actions(actions):
+    actions.register_action(
+        "clients.invitation_sent",
+        gettext_lazy("Send invitation"),
+        gettext_lazy("Invitation sent"),
+    )
+    actions.register_action(
+        "clients.password_set",
+        gettext_lazy("Set password"),
+        gettext_lazy("Password set"),
+    )
+    actions.register_action(
+        "clients.contacts_changed",
+        gettext_lazy("Change contacts"),
+        gettext_lazy("Contacts changed"),
+    )
+    actions.register_action(
+        "clients.user_deactivated",
+        gettext_lazy("Deactivate user"),
+        gettext_lazy("User deactivated"),
+    )
+    actions.register_action(
+        "clients.client_deactivated",
+        gettext_lazy("Deactivate client"),
+        gettext_lazy("Client deactivated"),
+    )
 
 
 class AccountExecutiveAdmin(ModelAdmin):

@@ -4,11 +4,12 @@ The README's "Wagtail security advisories" section lists every advisory of 2024-
 and why the others do not apply here.
 """
 
-import pytest
 from django.conf import settings
 from django.core.files.base import ContentFile
 
 from wagtail.documents import get_document_model
+
+import pytest
 
 from conftest import login
 

@@ -4,6 +4,7 @@ Secrets and servers come from the environment. ``dev.py`` opts in to convenience
 ``production.py`` refuses to start without what it needs, ``test.py`` is fast.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -68,7 +70,11 @@ MIDDLEWARE = [
     "extranet.middleware.IdleSessionMiddleware",
     "extranet.middleware.SiteLoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "clients.middleware.ClientAccessMiddleware",
+    "clients.middleware.PasswordChangeRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "extranet.urls"
@@ -127,6 +133,12 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Axes refuses locked-out logins first; the model backend then checks passwords.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 LOGIN_URL = "clients:login"
@@ -214,7 +226,8 @@ PERMISSIONS_POLICY = {
 }
 
 WAGTAIL_SITE_NAME = "Extranet Nextvision"
-WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://localhost:8000")
+SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("es", "Español"), ("en", "English")]
 # Spanish stemming on PostgreSQL; SQLite's search has no stemming at all.
 WAGTAILSEARCH_BACKENDS = {
@@ -229,6 +242,25 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+
+# Client accounts: invitation links expire after this many days; reset links after
+# PASSWORD_RESET_TIMEOUT seconds.
+EXTRANET_INVITATION_DAYS = int(os.environ.get("EXTRANET_INVITATION_DAYS", "7"))
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
+
+# Lockout (django-axes), on both login doors: 5 failures for one account or from one
+# address, each less than 15 minutes after the one before, refuse logins for 15
+# minutes after the last failure. A success does not reset the count, so a valid
+# account cannot clear the count of the address it logs in from.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one, not the pair
+AXES_USERNAME_CALLABLE = "clients.lockout.username_of_attempt"
+AXES_LOCKOUT_CALLABLE = "clients.lockout.lockout_response"
+AXES_RESET_ON_SUCCESS = False
+AXES_CLIENT_IP_CALLABLE = "clients.lockout.client_ip"
+#: Proxies in front of the app that append to X-Forwarded-For; 0 reads REMOTE_ADDR.
+EXTRANET_TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
 
 LOGGING = {
     "version": 1,

@@ -15,12 +15,20 @@ class Command(WritingCommand):
         parser.add_argument("--email", required=True)
         parser.add_argument("--first-name", required=True)
         parser.add_argument("--last-name", required=True)
-        parser.add_argument(
+        access = parser.add_mutually_exclusive_group()
+        access.add_argument(
             "--password",
-            help="A temporary password. Without it the user cannot log in yet.",
+            help="A temporary password, to be changed at the first login.",
+        )
+        access.add_argument(
+            "--invite",
+            action="store_true",
+            help="E-mail an invitation to choose a password (skipped with --dry-run).",
         )
 
-    def write(self, *, client, email, first_name, last_name, password, **options):
+    def write(
+        self, *, client, email, first_name, last_name, password, invite, **options
+    ):
         company = Client.objects.filter(slug=client).first()
         if company is None:
             raise ClientError(
@@ -33,7 +41,14 @@ class Command(WritingCommand):
             first_name=first_name,
             last_name=last_name,
             password=password,
+            password_is_temporary=bool(password),
+            invite=invite and not options["dry_run"],
         )
         self.stdout.write(
             f"Created user {user.email} (id {user.pk}) in client «{company.name}»"
         )
+        if password:
+            self.stdout.write("The password is temporary: it must change at login.")
+        if invite:
+            sent = "Would send" if options["dry_run"] else "Sent"
+            self.stdout.write(f"{sent} an invitation to {user.email}.")
