@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
+from django.http import Http404
 from django.urls import include, path
 from django.views.decorators.cache import cache_control
+from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
 from wagtail import urls as wagtail_urls
@@ -9,8 +11,30 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.documents.views.serve import serve as serve_document
 
+
+def password_restrictions_unused(request, *args, **kwargs):
+    """The extranet restricts by group only; Wagtail's password forms stay shut."""
+    raise Http404
+
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        password_restrictions_unused,
+    ),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        password_restrictions_unused,
+    ),
+    # Wagtail's own front-end login would be a second door; ours has the lockout
+    # page, the reset link and the Spanish texts.
+    path(
+        "_util/login/",
+        login_not_required(
+            RedirectView.as_view(pattern_name="clients:login", query_string=True)
+        ),
+    ),
     # Every document download is for one logged-in user: no shared cache may keep it.
     path(
         "documents/<int:document_id>/<str:document_filename>",
