@@ -11,6 +11,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.documents.views.serve import serve as serve_document
 
+from home import views as home_views
+
 
 def password_restrictions_unused(request, *args, **kwargs):
     """The extranet restricts by group only; Wagtail's password forms stay shut."""
@@ -41,6 +43,7 @@ urlpatterns = [
         cache_control(private=True)(serve_document),
     ),
     path("documents/", include(wagtaildocs_urls)),
+    path("marca.css", home_views.brand_stylesheet, name="brand_stylesheet"),
     path("buscar/", include("search.urls")),
     # The language switch works on the login page too.
     path("idioma/", login_not_required(set_language), name="set_language"),

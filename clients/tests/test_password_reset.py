@@ -20,7 +20,7 @@ def ask_reset(client, email):
     return client.post("/contrasena/olvidada/", {"email": email}, follow=True)
 
 
-def test_login_page_offers_the_reset(client):
+def test_login_page_offers_the_reset(client, db):
     page = client.get("/ingresar/").content.decode()
 
     assert '<a href="/contrasena/olvidada/">¿Olvidaste tu contraseña?</a>' in page

@@ -93,6 +93,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "clients.context_processors.current_client",
+                "home.context_processors.brand",
             ],
         },
     },

@@ -119,6 +119,7 @@ def build_matrix(acme):
         "_util/login/": [
             ("Wagtail's login", "get", "/_util/login/", None, outcomes(*["login"] * 6))
         ],
+        "marca.css": [("brand stylesheet", "get", "/marca.css", None, open_page)],
         "buscar/": [("search", "get", "/buscar/?q=Contrato", None, everyone)],
         "idioma/": [
             (
