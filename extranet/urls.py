@@ -16,6 +16,7 @@ urlpatterns = [
     ),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("clients.urls")),
+    path("", include("support.urls")),
 ]
 
 if settings.DEBUG:
