@@ -33,6 +33,16 @@ SEVERITY_GUIDANCE = {
 }
 
 
+class TicketQuerySet(models.QuerySet):
+    def needing_attention(self):
+        """Return the tickets whose ``needs_attention`` is true, in one query."""
+        grace = datetime.timedelta(seconds=settings.SUPPORT_DELIVERY_STALLED_AFTER)
+        return self.filter(
+            models.Q(status__in=[Ticket.Status.FAILED, Ticket.Status.BOUNCED])
+            | models.Q(next_attempt_at__lt=timezone.now() - grace)
+        )
+
+
 class Ticket(models.Model):
     """A support request of a client user, and the delivery of its e-mails.
 
@@ -99,6 +109,8 @@ class Ticket(models.Model):
     delivery_job = models.UUIDField(null=True, editable=False)
     #: When the next attempt is due; empty once nothing is left to send.
     next_attempt_at = models.DateTimeField(_("next attempt at"), null=True)
+
+    objects = TicketQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import Site
 
+from anymail.message import AnymailMessage
 from anymail.signals import EventType
 
 from clients.models import ClientMembership
@@ -165,13 +166,18 @@ def deliver(*, ticket_pk: int, job: str) -> str:
     return "done"
 
 
-def _send(message) -> Exception | None:
-    """Hand ``message`` to the e-mail backend; return the error instead of raising."""
+def _send(build) -> tuple[AnymailMessage | None, Exception | None]:
+    """Build a message and hand it to the e-mail backend; return it, or the error.
+
+    Building is inside too: an address that cannot be written into a header must end
+    in a failed ticket that staff see, not in a job that crashes again and again.
+    """
     try:
+        message = build()
         message.send()
     except Exception as error:  # noqa: BLE001 (every failure is retried, then reported)
-        return error
-    return None
+        return None, error
+    return message, None
 
 
 def _error_text(error: Exception) -> str:
@@ -185,8 +191,7 @@ def _send_support_email(ticket: Ticket, support: SupportSettings) -> None:
     )
     ticket.attempts += 1
 
-    message = support_email(ticket, support=support)
-    error = _send(message)
+    message, error = _send(lambda: support_email(ticket, support=support))
     if error is None:
         status = getattr(message, "anymail_status", None)  # unset outside Anymail
         message_id = getattr(status, "message_id", None)
@@ -231,7 +236,7 @@ def _send_acknowledgement(ticket: Ticket, support: SupportSettings) -> None:
     )
     ticket.acknowledgement_attempts += 1
 
-    error = _send(acknowledgement_email(ticket, support=support))
+    _message, error = _send(lambda: acknowledgement_email(ticket, support=support))
     if error is None:
         ticket.acknowledged_at = timezone.now()
         Ticket.objects.filter(pk=ticket.pk).update(

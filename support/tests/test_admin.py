@@ -90,6 +90,21 @@ def test_listing_searches_by_number_company_and_person(
     assert tickets["acme"].number not in by_number
 
 
+def test_stalled_tickets_need_attention_too(client, editor, tickets, settings):
+    overdue = timezone.now() - datetime.timedelta(
+        seconds=settings.SUPPORT_DELIVERY_STALLED_AFTER + 60
+    )
+    Ticket.objects.filter(pk=tickets["acme"].pk).update(next_attempt_at=overdue)
+    client.force_login(editor)
+
+    needing_attention = shown(client, "?attention=yes")
+
+    assert tickets["acme"].number in needing_attention
+    assert "pendiente, demorado" in needing_attention
+    assert tickets["old_acme"].number not in needing_attention
+    assert "está demorado: 2." in client.get("/admin/").content.decode()
+
+
 def test_failed_tickets_stand_out_in_the_listing(client, editor, tickets):
     client.force_login(editor)
 
@@ -106,8 +121,25 @@ def test_csv_export_has_the_tickets_but_not_their_descriptions(client, editor, t
 
     content = b"".join(response.streaming_content).decode()
     assert response["Content-Type"].startswith("text/csv")
-    assert tickets["globex"].number in content and "Globex S.R.L." in content
+    header, *rows = content.splitlines()
+    assert header.startswith("Número,Abierto el,Empresa,Persona,Correo electrónico,")
+    globex_row = next(row for row in rows if tickets["globex"].number in row)
+    assert ",Globex S.R.L.," in globex_row and ",fallido," in globex_row
+    opened = timezone.localtime(tickets["globex"].created_at)
+    assert opened.strftime("%Y-%m-%d %H:%M") in globex_row
     assert "Consulta" not in content
+
+
+def test_csv_export_defuses_names_that_look_like_formulas(client, editor, tickets):
+    Ticket.objects.filter(pk=tickets["acme"].pk).update(
+        requester_name='=HYPERLINK("http://evil.example")'
+    )
+    client.force_login(editor)
+
+    response = client.get(LISTING + "?export=csv")
+
+    content = b"".join(response.streaming_content).decode()
+    assert "'=HYPERLINK" in content
 
 
 def test_inspect_shows_the_whole_ticket_read_only(client, editor, tickets):
@@ -116,7 +148,7 @@ def test_inspect_shows_the_whole_ticket_read_only(client, editor, tickets):
 
     page = client.get(f"{LISTING}inspect/{ticket.pk}/").content.decode()
 
-    assert ticket.number in page and "Consulta 0" in page
+    assert ticket.number in page and "<p>Consulta 0</p>" in page
     assert ticket.requester_email in page
     assert f"{LISTING}resend/{ticket.pk}/" in page
     assert f"{LISTING}edit/{ticket.pk}/" not in page
@@ -164,7 +196,7 @@ def test_admin_home_warns_about_tickets_needing_attention(client, editor, ticket
     page = client.get("/admin/").content.decode()
 
     assert "Tickets que requieren atención" in page
-    assert "falló o rebotó: 1." in page
+    assert "falló, rebotó o está demorado: 1." in page
     assert f"{LISTING}?attention=yes" in page
 
 

@@ -280,3 +280,17 @@ def test_a_ticket_on_its_way_cannot_be_resent(
     assert response.status_code == 302
     assert response["Location"] == "/admin/"  # Wagtail's answer to a denied action
     assert DBTaskResult.objects.count() == 1
+
+
+def test_a_message_that_cannot_be_built_ends_in_failed_not_in_a_crash(
+    open_ticket_as, acme_user, provider, run_worker_through_retries
+):
+    ticket = open_ticket_as(acme_user)
+    Ticket.objects.filter(pk=ticket.pk).update(requester_email="no es un correo")
+
+    run_worker_through_retries()
+
+    ticket.refresh_from_db()
+    assert ticket.status == Ticket.Status.FAILED
+    assert ticket.last_error
+    assert DBTaskResult.objects.filter(status="FAILED").count() == 0

@@ -103,3 +103,14 @@ def test_events_for_unknown_messages_change_nothing(
 
     assert response.status_code == 200
     assert Ticket.objects.get().status == Ticket.Status.SENT
+
+
+def test_webhook_needs_no_login_and_no_csrf_token(sent_ticket, webhook_secret):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+
+    response = post(strict, "delivery", basic_auth(SECRET))
+
+    assert response.status_code == 200
+    assert Ticket.objects.get().status == Ticket.Status.DELIVERED
