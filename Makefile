@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format bench clean
+.PHONY: run test lint format bench bench-tickets clean
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON_BOOT) -m venv $(VENV)
@@ -19,9 +19,15 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
+# The ticket e-mail worker runs in the background beside the server and prints the
+# e-mails (console backend); Ctrl-C reaches both, and the trap stops the worker
+# whichever way the server ends.
 run: $(VENV)/.runtime
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo_data
+	$(PY) manage.py resume_ticket_deliveries
+	$(PY) manage.py db_worker --backend=support --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.dev
@@ -41,6 +47,11 @@ format: $(VENV)/.dev
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/djhtml templates
+
+# Tickets per second through the form and POST-to-e-mail times, on a throwaway
+# database; e.g. make bench-tickets BENCH_ARGS="--tickets 500 --workers 2".
+bench-tickets: $(VENV)/.runtime
+	$(PY) manage.py bench_tickets $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media .test-media staticfiles

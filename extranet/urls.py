@@ -48,6 +48,7 @@ urlpatterns = [
     # The language switch works on the login page too.
     path("idioma/", login_not_required(set_language), name="set_language"),
     path("", include("clients.urls")),
+    path("", include("support.urls")),
 ]
 
 if settings.DEBUG:
@@ -61,3 +62,4 @@ if settings.DEBUG:
         )
 
 urlpatterns += [path("", include(wagtail_urls))]
+handler404 = "home.views.page_not_found"

@@ -186,6 +186,24 @@ ANYMAIL = {
 # pushes the expiry forward at most every SESSION_REFRESH_SECONDS, not on every request.
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_HOURS", "8")) * 60 * 60
 SESSION_REFRESH_SECONDS = 300
+# Wagtail enqueues its own tasks on "default" and expects them to run at once. Ticket
+# e-mails use "support": a row written in the ticket's own transaction and sent by
+# `manage.py db_worker --backend support` (see the README, "Support tickets").
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "support": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+#: Attempts at each ticket e-mail before the ticket is marked failed.
+SUPPORT_DELIVERY_MAX_ATTEMPTS = int(
+    os.environ.get("SUPPORT_DELIVERY_MAX_ATTEMPTS", "6")
+)
+#: Seconds before the first retry; each further retry waits twice as long.
+SUPPORT_RETRY_BASE_DELAY = int(os.environ.get("SUPPORT_RETRY_BASE_DELAY", "30"))
+#: Seconds past its due time after which a delivery counts as stalled (lost worker).
+SUPPORT_DELIVERY_STALLED_AFTER = int(
+    os.environ.get("SUPPORT_DELIVERY_STALLED_AFTER", "600")
+)
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"

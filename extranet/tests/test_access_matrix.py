@@ -6,6 +6,8 @@ Outcomes: "ok" (200), "login" (302 to the front-end login), "admin-login" (302 t
 the admin login), "404", "410", "redirect" (any other 302), or a status code.
 """
 
+import uuid
+
 from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
@@ -27,6 +29,7 @@ OPAQUE = {"admin/"}
 PAGE_PASSWORD_VIEW = (
     "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/"
 )
+WEBHOOK_REFUSED = 400
 ANY = "any"  # an outcome that depends on nothing private (e.g. static pages)
 
 
@@ -51,6 +54,23 @@ def restriction_of(acme):
     return acme.collection.view_restrictions.get().pk
 
 
+def acme_ticket(acme):
+    from clients.services import add_client_user
+    from support.services import open_ticket
+
+    requester = add_client_user(
+        client=acme, email="pide@acme.example", first_name="Pide", last_name="Ticket"
+    )
+    membership = requester.client_membership
+    ticket, _created = open_ticket(
+        membership=membership,
+        severity="S3",
+        description="Acme: la impresora no imprime.",
+        idempotency_key=uuid.uuid4(),
+    )
+    return ticket
+
+
 def acme_document(acme):
     document = get_document_model()(title="Contrato", collection=acme.collection)
     document.file.save("contrato.pdf", ContentFile(b"%PDF-1.4"), save=False)
@@ -66,6 +86,7 @@ def build_matrix(acme):
     services = ServicesPage.objects.child_of(acme.page).get()
     reports = ProjectReportsPage.objects.child_of(acme.page).get()
     document = acme_document(acme)
+    ticket = acme_ticket(acme)
     private = outcomes("login", "ok", "404", "login", "404", "ok")
     everyone = outcomes("login", "ok", "ok", "login", "ok", "ok")
     client_only = outcomes("login", "ok", "ok", "login", "404", "404")
@@ -78,6 +99,8 @@ def build_matrix(acme):
     )
     bad_token = outcomes(410, 410, 410, 410, 410, 410)
     unused = outcomes("login", "404", "404", "login", "404", "404")
+    client_tickets = outcomes("login", "ok", "ok", "login", 403, 403)
+    own_ticket = outcomes("login", "ok", "404", "login", "404", "404")
 
     return {
         "admin/": [
@@ -166,6 +189,32 @@ def build_matrix(acme):
                 "/invitacion/MQ/bad-token/",
                 None,
                 bad_token,
+            )
+        ],
+        "tickets/": [("my tickets", "get", "/tickets/", None, client_tickets)],
+        "tickets/nuevo/": [
+            ("ticket form", "get", "/tickets/nuevo/", None, client_tickets)
+        ],
+        "^tickets/(?P<number>NV-\\d{6,})/$": [
+            ("ticket page", "get", f"/tickets/{ticket.number}/", None, own_ticket),
+            ("missing ticket", "get", "/tickets/NV-999999/", None, unused),
+        ],
+        "^tickets/(?P<number>NV-\\d{6,})/confirmacion/$": [
+            (
+                "ticket confirmation",
+                "get",
+                f"/tickets/{ticket.number}/confirmacion/",
+                None,
+                own_ticket,
+            )
+        ],
+        "anymail/postmark/tracking/": [
+            (
+                "tracking webhook without its secret",
+                "post",
+                "/anymail/postmark/tracking/",
+                {},
+                outcomes(*[WEBHOOK_REFUSED] * 6),
             )
         ],
         "mi-empresa/": [("my company", "get", "/mi-empresa/", None, client_only)],
