@@ -12,4 +12,10 @@ def query_endpoints(client) -> dict[str, str]:
     reports = ProjectReportsPage.objects.child_of(client.page).first()
     if reports is not None:
         urls["reports"] = reports.url
+    urls["ticket form"] = "/tickets/nuevo/"
+    urls["my tickets"] = "/tickets/"
     return urls
+
+
+#: Pages counted as a staff member.
+STAFF_ENDPOINTS = {"staff ticket listing": "/admin/support/ticket/"}

@@ -84,6 +84,8 @@ def log_in(email: str, password: str) -> tuple[str, str]:
         {"csrfmiddlewaretoken": csrf, "username": email, "password": password}
     ).encode()
     opener.open(f"{SERVER}/ingresar/", data=body)
+    # Logging in rotates the CSRF token: forms posted afterwards need the new one.
+    csrf = next(cookie.value for cookie in jar if cookie.name == "csrftoken")
     cookie = "; ".join(f"{c.name}={c.value}" for c in jar)
     if "sessionid=" not in cookie:
         raise SystemExit(f"could not log in as {email}")
@@ -192,6 +194,7 @@ def main():
         server.wait(timeout=30)
 
     report(results, queries_small, queries_large, arguments.clients)
+    budgets(results, queries_small, queries_large)
 
 
 def report(results, queries_small, queries_large, clients):
@@ -209,6 +212,42 @@ def report(results, queries_small, queries_large, clients):
             f"{name:<24}{figures['rps']:>9.1f}{figures['p50']:>10}{figures['p99']:>10}"
             f"{ratio:>9.2f}{small!s:>12}{large!s:>14}{figures['errors']:>13}"
         )
+
+
+def milliseconds(latency: str) -> float:
+    """Turn wrk's "12.34ms" / "1.20s" / "850.00us" into milliseconds."""
+    number, unit = re.match(r"([\d.]+)(\w+)", latency).groups()
+    return float(number) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+
+def budgets(results, queries_small, queries_large):
+    """Print each budget of the issue with the figure measured against it."""
+    bare = results["bare view"]["rps"]
+    client_pages = ["home", "services", "reports", "ticket form", "my tickets"]
+    worst = max(queries_large[name]["queries"] for name in client_pages)
+    flat = all(
+        queries_small[name]["queries"] == queries_large[name]["queries"]
+        for name in client_pages
+    )
+    listing_ms = queries_large["staff ticket listing"]["ms"]
+    lines = [
+        (
+            "home >= 25 % of the bare view",
+            results["home"]["rps"] / bare >= 0.25,
+            f"{results['home']['rps'] / bare:.0%}",
+        ),
+        ("<= 10 queries on every client page", worst <= 10, f"at most {worst}"),
+        ("same queries at 10 and at N clients", flat, "equal" if flat else "differ"),
+        (
+            "ticket POST p99 < 50 ms at 8 connections",
+            milliseconds(results["ticket POST"]["p99"]) < 50,
+            results["ticket POST"]["p99"],
+        ),
+        ("staff ticket listing < 300 ms", listing_ms < 300, f"{listing_ms} ms"),
+    ]
+    print()
+    for budget, met, figure in lines:
+        print(f"{'met ' if met else 'MISSED'}  {budget:<44} {figure}")
 
 
 if __name__ == "__main__":

@@ -18,6 +18,14 @@ SCENARIOS = {
     "home": {"path": "/", "script": "get.lua", "as": "client"},
     "services": {"path": f"{AREA}/servicios/", "script": "get.lua", "as": "client"},
     "reports": {"path": f"{AREA}/informes/", "script": "get.lua", "as": "client"},
+    "ticket form": {"path": "/tickets/nuevo/", "script": "get.lua", "as": "client"},
+    "ticket POST": {"path": "/tickets/nuevo/", "script": "ticket.lua", "as": "client"},
+    "my tickets": {"path": "/tickets/", "script": "get.lua", "as": "client"},
+    "staff ticket listing": {
+        "path": "/admin/support/ticket/",
+        "script": "get.lua",
+        "as": "staff",
+    },
 }
 
 
