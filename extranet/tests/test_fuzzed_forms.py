@@ -97,3 +97,49 @@ def test_contacts_form(client, acme, acme_user, data):
     else:
         assert after[0][1] == data["admin_name"].strip()
     client.logout()
+
+
+ticket_fields = st.fixed_dictionaries(
+    {
+        "severity": st.one_of(
+            st.sampled_from(["S1", "S2", "S3", "S4", "S5", ""]), text
+        ),
+        # Around the 10,000-character limit too: a short text repeated.
+        "description": st.one_of(
+            text,
+            st.builds(
+                lambda chunk, size: (chunk or "x") * (size // max(len(chunk), 1)),
+                st.text(min_size=1, max_size=5),
+                st.integers(9990, 10010),
+            ),
+        ),
+        "idempotency_key": st.one_of(st.uuids().map(str), text),
+        "company": text,
+        "person": text,
+    }
+)
+
+
+@FUZZ
+@given(data=ticket_fields)
+def test_ticket_form(client, acme, acme_user, data):
+    from support.models import Ticket
+
+    login(client, acme_user)
+    before = Ticket.objects.count()
+
+    response = client.post("/tickets/nuevo/", data)
+
+    opened = Ticket.objects.count() - before
+    assert response.status_code in (200, 302)
+    if response.status_code == 200:
+        assert (
+            b"field__error" in response.content or b'role="alert"' in response.content
+        )
+        assert opened == 0
+    else:
+        ticket = Ticket.objects.get(number=response["Location"].split("/")[2])
+        assert ticket.company_name == acme.name
+        assert ticket.requester == acme_user
+        assert opened in (0, 1)  # 0: the same key sent twice opens one ticket
+    client.logout()
