@@ -34,6 +34,17 @@ SEVERITY_GUIDANCE = {
 
 
 class TicketQuerySet(models.QuerySet):
+    def count(self):
+        """Count once per queryset: the admin listing and its paginator both ask.
+
+        At hundreds of thousands of tickets each count is a scan of the table.
+        """
+        if self._result_cache is not None:
+            return len(self._result_cache)
+        if not hasattr(self, "_known_count"):
+            self._known_count = super().count()
+        return self._known_count
+
     def needing_attention(self):
         """Return the tickets whose ``needs_attention`` is true, in one query."""
         grace = datetime.timedelta(seconds=settings.SUPPORT_DELIVERY_STALLED_AFTER)
@@ -118,6 +129,7 @@ class Ticket(models.Model):
         verbose_name_plural = _("tickets")
         indexes = [
             models.Index(fields=["client", "-created_at"], name="ticket_client_newest"),
+            models.Index(fields=["-created_at", "-id"], name="ticket_newest"),
             models.Index(fields=["status"], name="ticket_status"),
             models.Index(fields=["next_attempt_at"], name="ticket_next_attempt"),
         ]
