@@ -211,7 +211,7 @@ def test_home_weighs_under_the_budget_over_the_wire(
 ):
     log_in(page, live_server, acme_user.email)
     responses = []
-    page.on("response", responses.append)
+    page.on("response", lambda response: responses.append(response))
 
     page.goto(f"{live_server.url}/", wait_until="networkidle")
 
