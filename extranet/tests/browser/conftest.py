@@ -93,4 +93,6 @@ def site_content(acme, globex):
     home = HomePage.objects.get()
     home.support_page = SharedPage.objects.get(slug="soporte")
     home.save_revision().publish()
-    return {company.slug: publish_services_document(company) for company in (acme, globex)}
+    return {
+        company.slug: publish_services_document(company) for company in (acme, globex)
+    }

@@ -48,9 +48,7 @@ def publish_services_document(company):
 
 def fits_the_width(page) -> bool:
     """Whether the page shows without horizontal scrolling."""
-    return page.evaluate(
-        "document.documentElement.scrollWidth <= window.innerWidth"
-    )
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 FOCUS_IS_VISIBLE = """() => {
@@ -68,5 +66,5 @@ def focus_is_visible(page) -> bool:
 
 
 def wire_size(bodies) -> int:
-    """Estimate the bytes ``bodies`` take gzip-compressed, as a server would send them."""
+    """Estimate the bytes ``bodies`` take gzip-compressed, as a server sends them."""
     return sum(len(gzip.compress(body, compresslevel=6)) for body in bodies)

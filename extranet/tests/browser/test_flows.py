@@ -7,11 +7,11 @@ and photographed at each step into test-artifacts/screenshots/.
 import re
 
 from django.core import mail
+from django.urls import reverse
 
 import pytest
 
 from clients.services import add_client_user
-from conftest import PASSWORD
 from support.models import Ticket
 
 from .conftest import ARTIFACTS
@@ -140,7 +140,8 @@ def test_invited_user_sets_up_the_account_and_opens_a_ticket(
     other = browser.new_context(**browser_context_args)
     intruder = other.new_page()
     log_in(intruder, live_server, globex_user.email)
-    for path in (ticket.get_absolute_url(), f"{ticket.get_absolute_url()}confirmacion/"):
+    confirmation = reverse("support:ticket_confirmation", args=[ticket.number])
+    for path in (ticket.get_absolute_url(), confirmation):
         response = intruder.goto(live_server.url + path)
         assert response.status == 404, path
         assert ticket.number not in intruder.content(), path
@@ -166,9 +167,7 @@ def press_tab_until(page, description: str, is_target: str, limit: int = 40) -> 
 
 
 @pytest.mark.parametrize("viewport_name", ["desktop"])
-def test_ticket_flow_works_with_the_keyboard_alone(
-    page, live_server, acme_user, snap
-):
+def test_ticket_flow_works_with_the_keyboard_alone(page, live_server, acme_user, snap):
     log_in(page, live_server, acme_user.email)
 
     press_tab_until(
