@@ -68,6 +68,10 @@ def test_invited_user_sets_up_the_account_and_opens_a_ticket(
     page.get_by_role("link", name="¿Olvidaste tu contraseña?").click()
     assert page.get_by_role("heading", level=1).is_visible()
     check("password-reset")
+    page.get_by_label("Correo electrónico").fill("nadie@initech.example")
+    page.get_by_role("button", name="Enviar el enlace").click()
+    page.wait_for_url("**/contrasena/enviada/")
+    check("password-reset-sent")
 
     # Staff invite the user: the e-mail carries the link.
     add_client_user(
