@@ -15,6 +15,23 @@
             returnTarget.focus();
         }
     });
+    // Chromium lets Tab leave a modal dialog for the browser's own toolbar; here the
+    // focus wraps from the last control to the first and back.
+    dialog.addEventListener("keydown", function (event) {
+        if (event.key !== "Tab") {
+            return;
+        }
+        var controls = dialog.querySelectorAll("button, a[href], input, select, textarea");
+        var first = controls[0];
+        var last = controls[controls.length - 1];
+        if (event.shiftKey && document.activeElement === first) {
+            event.preventDefault();
+            last.focus();
+        } else if (!event.shiftKey && document.activeElement === last) {
+            event.preventDefault();
+            first.focus();
+        }
+    });
     dialog.close();
     dialog.classList.add("confirmation--modal");
     dialog.showModal();

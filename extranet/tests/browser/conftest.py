@@ -10,6 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from home.models import HomePage, SharedPage
+
+from .helpers import publish_services_document
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
 ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts" / "screenshots"
 VIEWPORTS = {
@@ -76,3 +80,19 @@ def snap(page, request, viewport_name):
         return path
 
     return take
+
+
+@pytest.fixture
+def site_content(acme, globex):
+    """A support page, and a services page with a document for each client."""
+    HomePage.objects.get().add_child(
+        instance=SharedPage(
+            title="Soporte", slug="soporte", intro="Metodología", body="<p>S1…S4</p>"
+        )
+    )
+    home = HomePage.objects.get()
+    home.support_page = SharedPage.objects.get(slug="soporte")
+    home.save_revision().publish()
+    return {
+        company.slug: publish_services_document(company) for company in (acme, globex)
+    }

@@ -1,47 +1,14 @@
 import re
 
-from django.core.files.base import ContentFile
-
-from wagtail.documents import get_document_model
-
 import pytest
 
 from clients.models import ProjectReportsPage, ServicesPage
-from home.models import HomePage, SharedPage
 
 from .helpers import accessibility_violations, log_in
 
 # Migrations create the page tree, the root collection and the groups; a
 # transactional test flushes them, so they are restored after each test.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-@pytest.fixture
-def site_content(acme, globex):
-    """A support page, and a services page with a document for each client."""
-    HomePage.objects.get().add_child(
-        instance=SharedPage(
-            title="Soporte", slug="soporte", intro="Metodología", body="<p>S1…S4</p>"
-        )
-    )
-    home = HomePage.objects.get()
-    home.support_page = SharedPage.objects.get(slug="soporte")
-    home.save_revision().publish()
-
-    documents = {}
-    for company in (acme, globex):
-        document = get_document_model()(
-            title=f"Alcance {company.name}", collection=company.collection
-        )
-        document.file.save("alcance.pdf", ContentFile(b"%PDF-1.4 demo"), save=False)
-        document.save()
-        services = ServicesPage.objects.child_of(company.page).get()
-        services.services = [
-            ("service", {"title": "Mesa de ayuda", "text": "", "documents": [document]})
-        ]
-        services.save_revision().publish()
-        documents[company.slug] = document
-    return documents
 
 
 def test_client_reads_services_support_and_reports(
