@@ -3,6 +3,7 @@ import time
 from django.conf import settings
 from django.contrib.auth.middleware import LoginRequiredMiddleware
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 
 
 class SiteLoginRequiredMiddleware(LoginRequiredMiddleware):
@@ -65,4 +66,22 @@ class SiteLanguageMiddleware:
 
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
+        return response
+
+
+class PrivateResponsesMiddleware:
+    """Mark every page served to a logged-in user as private.
+
+    The home, "Mis tickets" and the rest show one company's data without a Wagtail
+    restriction on the page itself; no proxy or CDN in front of the site may keep
+    them and hand them to someone else.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.user.is_authenticated:
+            patch_cache_control(response, private=True)
         return response

@@ -90,3 +90,29 @@ def test_query_budget_holds_and_stays_flat_as_clients_grow(client, acme, acme_us
         print(f"{with_two_hundred[name]} at 200")
     assert max(with_two.values()) <= 10
     assert with_two_hundred == with_two
+
+
+def test_no_cache_serves_one_client_to_another(client, acme, globex, acme_user):
+    """Pages of one company are private to caches, and the app caches none of them."""
+    from django.test import Client
+
+    from conftest import PASSWORD
+
+    globex_browser = Client()
+    globex_user = add_client_user(
+        client=globex,
+        email="otra@globex.example",
+        first_name="Otra",
+        last_name="Persona",
+        password=PASSWORD,
+    )
+    login(client, acme_user)
+    login(globex_browser, globex_user)
+
+    for url in ["/", "/tickets/", "/mi-empresa/"]:
+        first = client.get(url)
+        second = globex_browser.get(url)
+        assert "private" in first["Cache-Control"], url
+        assert "Acme S.A." in first.content.decode(), url
+        assert "Acme S.A." not in second.content.decode(), url
+        assert "Globex" in second.content.decode(), url

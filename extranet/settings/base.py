@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "extranet.middleware.IdleSessionMiddleware",
+    "extranet.middleware.PrivateResponsesMiddleware",
     "extranet.middleware.SiteLoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "clients.middleware.ClientAccessMiddleware",
