@@ -1,3 +1,5 @@
+import io
+
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
@@ -10,13 +12,13 @@ from home.models import HomePage
 def test_demo_data_loads_twice_without_duplicates(db, settings):
     settings.EXTRANET_DEMO_PASSWORDS = True
 
-    call_command("load_demo_data", stdout=open("/dev/null", "w"))
+    call_command("load_demo_data", stdout=io.StringIO())
     first = (
         Client.objects.count(),
         get_user_model().objects.count(),
         get_document_model().objects.count(),
     )
-    call_command("load_demo_data", stdout=open("/dev/null", "w"))
+    call_command("load_demo_data", stdout=io.StringIO())
 
     assert first == (2, 4, 5)
     assert (
@@ -28,7 +30,7 @@ def test_demo_data_loads_twice_without_duplicates(db, settings):
 
 def test_demo_clients_have_services_documents_and_one_report(db, settings, client):
     settings.EXTRANET_DEMO_PASSWORDS = True
-    call_command("load_demo_data", stdout=open("/dev/null", "w"))
+    call_command("load_demo_data", stdout=io.StringIO())
 
     andes, pampa = Client.objects.order_by("name")
     assert andes.has_project_reports and not pampa.has_project_reports
@@ -50,14 +52,14 @@ def test_demo_clients_have_services_documents_and_one_report(db, settings, clien
 def test_demo_logins_work_only_with_demo_passwords(db, settings, client):
     settings.EXTRANET_DEMO_PASSWORDS = False
 
-    call_command("load_demo_data", stdout=open("/dev/null", "w"))
+    call_command("load_demo_data", stdout=io.StringIO())
 
     assert not any(u.has_usable_password() for u in get_user_model().objects.all())
 
 
 def test_demo_client_user_sees_their_dashboard(db, settings, client):
     settings.EXTRANET_DEMO_PASSWORDS = True
-    call_command("load_demo_data", stdout=open("/dev/null", "w"))
+    call_command("load_demo_data", stdout=io.StringIO())
     ana = get_user_model().objects.get(email="ana.perez@andeslogistica.com.ar")
     client.post(
         "/ingresar/",
