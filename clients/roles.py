@@ -1,4 +1,4 @@
-"""The staff roles: Wagtail's "Editors" group also runs clients and executives."""
+"""The staff roles: Wagtail's "Editors" group also runs clients, executives, tickets."""
 
 from django.apps import apps
 from django.contrib.auth.management import create_permissions
@@ -12,15 +12,21 @@ EDITOR_CODENAMES = [
 ]
 
 
-def grant_editor_permissions(**kwargs) -> None:
-    """Give the editors the client permissions; safe to run after every migrate."""
+def grant_to_editors(app_label: str, codenames: list[str]) -> None:
+    """Give the editors these permissions of ``app_label``; safe to run again."""
     editors = Group.objects.filter(name=EDITORS_GROUP).first()
     if editors is None:
         return
 
-    # This app's receivers run before auth's, which would create the permissions.
-    create_permissions(apps.get_app_config("clients"), verbosity=0)
+    # An app's post_migrate receivers can run before auth's, which would create
+    # the permissions.
+    create_permissions(apps.get_app_config(app_label), verbosity=0)
     permissions = Permission.objects.filter(
-        content_type__app_label="clients", codename__in=EDITOR_CODENAMES
+        content_type__app_label=app_label, codename__in=codenames
     )
     editors.permissions.add(*permissions)
+
+
+def grant_editor_permissions(**kwargs) -> None:
+    """Give the editors the client permissions, after every migrate."""
+    grant_to_editors("clients", EDITOR_CODENAMES)
