@@ -143,40 +143,31 @@ def test_user_pages_of_the_admin_check_who_asks(
     assert client.get(resend).status_code == 404  # a user of another client
 
 
+INVITE_NEW_USER = [
+    "add_client_user",
+    "--client",
+    "acme-sa",
+    "--email",
+    "nuevo@acme.example",
+    "--first-name",
+    "Nuevo",
+    "--last-name",
+    "Usuario",
+    "--invite",
+]
+
+
 def test_add_client_user_command_invites(acme, settings):
     use_anymail(settings)
 
-    out = run(
-        "add_client_user",
-        "--client",
-        "acme-sa",
-        "--email",
-        "nuevo@acme.example",
-        "--first-name",
-        "Nuevo",
-        "--last-name",
-        "Usuario",
-        "--invite",
-    )
+    out = run(*INVITE_NEW_USER)
 
     assert "Sent an invitation to nuevo@acme.example" in out
     assert link_in(only_message()).startswith("/invitacion/")
 
 
 def test_add_client_user_command_dry_run_sends_nothing(acme):
-    out = run(
-        "add_client_user",
-        "--client",
-        "acme-sa",
-        "--email",
-        "nuevo@acme.example",
-        "--first-name",
-        "Nuevo",
-        "--last-name",
-        "Usuario",
-        "--invite",
-        "--dry-run",
-    )
+    out = run(*INVITE_NEW_USER, "--dry-run")
 
     assert "Would send" in out
     assert mail.outbox == []
